@@ -108,9 +108,14 @@ public final class DecisionTreeTrainer extends TabularTrainer<DecisionTreeTraine
 
     @Override
     Predictor train(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
+        return CompiledTrees.of(smile(x, mapping, y, context), y.classes.length, mapping.width());
+    }
+
+    /** Smile's fitted model (compiled by {@link #train}; the tests compare the two). */
+    DecisionTree smile(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
         DataFrame df = SmileFrames.frame(x, mapping, y);
         DecisionTree m = SmileExecution.run(context.seed(), 1, () -> DecisionTree.fit(SmileFrames.FORMULA, df,
                 splitRule.smile(), maxDepth, SmileFrames.maxNodes(maxNodes, x.length), nodeSize));
-        return new SmilePredictors.TupleClassifier(m, df.schema());
+        return m;
     }
 }

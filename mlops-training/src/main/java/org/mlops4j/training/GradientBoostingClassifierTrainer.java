@@ -138,9 +138,14 @@ public final class GradientBoostingClassifierTrainer extends TabularTrainer<Grad
 
     @Override
     Predictor train(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
+        return CompiledTrees.of(smile(x, mapping, y, context), y.classes.length, mapping.width());
+    }
+
+    /** Smile's fitted model (compiled by {@link #train}; the tests compare the two). */
+    GradientTreeBoost smile(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
         DataFrame df = SmileFrames.frame(x, mapping, y);
         GradientTreeBoost model = SmileExecution.run(context.seed(), 1, () -> GradientTreeBoost.fit(
                 SmileFrames.FORMULA, df, trees, maxDepth, maxNodes, nodeSize, shrinkage, sampleRate));
-        return new SmilePredictors.TupleClassifier(model, df.schema());
+        return model;
     }
 }

@@ -149,9 +149,14 @@ public final class GradientBoostingRegressorTrainer extends TabularTrainer<Gradi
 
     @Override
     Predictor train(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
+        return CompiledTrees.of(smile(x, mapping, y, context), mapping.width());
+    }
+
+    /** Smile's fitted model (compiled by {@link #train}; the tests compare the two). */
+    GradientTreeBoost smile(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
         DataFrame df = SmileFrames.frame(x, mapping, y);
         GradientTreeBoost model = SmileExecution.run(context.seed(), 1, () -> GradientTreeBoost.fit(
                 SmileFrames.FORMULA, df, loss.smile(), trees, maxDepth, maxNodes, nodeSize, shrinkage, sampleRate));
-        return new SmilePredictors.TupleRegressor(model, df.schema());
+        return model;
     }
 }

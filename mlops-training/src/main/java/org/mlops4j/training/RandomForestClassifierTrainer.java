@@ -165,11 +165,16 @@ public final class RandomForestClassifierTrainer extends TabularTrainer<RandomFo
 
     @Override
     Predictor train(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
+        return CompiledTrees.of(smile(x, mapping, y, context), y.classes.length, mapping.width());
+    }
+
+    /** Smile's fitted model (compiled by {@link #train}; the tests compare the two). */
+    RandomForest smile(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
         DataFrame df = SmileFrames.frame(x, mapping, y);
         int m = SmileFrames.mtry(mtry, mapping.width(), NAME);
         RandomForest model = SmileExecution.run(context.seed(), parallelism, () -> RandomForest.fit(
                 SmileFrames.FORMULA, df, trees, m, splitRule.smile(), maxDepth, SmileFrames.maxNodes(maxNodes, x.length),
                 nodeSize, sampleRate, null, SmileFrames.treeSeeds(context, trees)));
-        return new SmilePredictors.TupleClassifier(model, df.schema());
+        return model;
     }
 }

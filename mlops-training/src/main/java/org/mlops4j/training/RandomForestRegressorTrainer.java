@@ -149,11 +149,16 @@ public final class RandomForestRegressorTrainer extends TabularTrainer<RandomFor
 
     @Override
     Predictor train(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
+        return CompiledTrees.of(smile(x, mapping, y, context), mapping.width());
+    }
+
+    /** Smile's fitted model (compiled by {@link #train}; the tests compare the two). */
+    RandomForest smile(double[][] x, FeatureMapping mapping, TargetData y, TrainingContext context) {
         DataFrame df = SmileFrames.frame(x, mapping, y);
         int m = SmileFrames.mtry(mtry, mapping.width(), NAME);
         RandomForest model = SmileExecution.run(context.seed(), parallelism, () -> RandomForest.fit(
                 SmileFrames.FORMULA, df, trees, m, maxDepth, SmileFrames.maxNodes(maxNodes, x.length), nodeSize,
                 sampleRate, SmileFrames.treeSeeds(context, trees)));
-        return new SmilePredictors.TupleRegressor(model, df.schema());
+        return model;
     }
 }

@@ -1,12 +1,8 @@
 package org.mlops4j.training;
 
-import smile.classification.Classifier;
 import smile.classification.LogisticRegression;
-import smile.data.Tuple;
-import smile.data.type.StructType;
-import smile.regression.Regression;
 
-/** The predictors over Smile models, and the plain linear one. */
+/** The predictor over Smile's logistic regression, and the plain linear one (trees: {@link CompiledTrees}). */
 final class SmilePredictors {
     private SmilePredictors() {}
 
@@ -22,40 +18,6 @@ final class SmilePredictors {
         @Override
         public void predict(double[] x, double[] out) {
             model.predict(x, out);
-        }
-    }
-
-    /** A Smile tree-based classifier reading a tuple of the training schema (nominal codes for categories). */
-    static final class TupleClassifier implements Predictor {
-        private static final long serialVersionUID = 1L;
-        private final Classifier<Tuple> model;
-        private final StructType schema;
-
-        TupleClassifier(Classifier<Tuple> model, StructType schema) {
-            this.model = model;
-            this.schema = schema;
-        }
-
-        @Override
-        public void predict(double[] x, double[] out) {
-            model.predict(Tuple.of(x, schema), out);
-        }
-    }
-
-    /** A Smile tree-based regressor. */
-    static final class TupleRegressor implements Predictor {
-        private static final long serialVersionUID = 1L;
-        private final Regression<Tuple> model;
-        private final StructType schema;
-
-        TupleRegressor(Regression<Tuple> model, StructType schema) {
-            this.model = model;
-            this.schema = schema;
-        }
-
-        @Override
-        public void predict(double[] x, double[] out) {
-            out[0] = model.predict(Tuple.of(x, schema));
         }
     }
 

@@ -105,21 +105,11 @@ public final class TrainedModel implements Model, Serializable {
         int n = x.length;
         if (task == Task.REGRESSION) {
             double[] values = new double[n];
-            double[] out = new double[1];
-            for (int r = 0; r < n; r++) {
-                predictor.predict(x[r], out);
-                values[r] = out[0];
-            }
+            predictor.predictAll(x, values, 1);
             return Predictions.values(values);
         }
-        int k = classes.length;
-        double[] all = new double[n * k];
-        double[] p = new double[k];
-        for (int r = 0; r < n; r++) {
-            Arrays.fill(p, 0.0);
-            predictor.predict(x[r], p);
-            System.arraycopy(p, 0, all, r * k, k);
-        }
+        double[] all = new double[n * classes.length];
+        predictor.predictAll(x, all, classes.length);
         return Predictions.probabilities(List.of(classes), all);
     }
 

@@ -2,6 +2,8 @@ package org.mlops4j.training.pipeline;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.mlops4j.data.Table;
 import org.mlops4j.internal.Checks;
 import org.mlops4j.model.Model;
@@ -54,6 +56,7 @@ public final class Pipeline {
     private final Environment environment;
     private final ModelSerializer<Model> serializer;
     private final PipelineListener listener;
+    private final Executor executor;
 
     private Pipeline(Builder b) {
         this.spec = b.spec;
@@ -64,6 +67,7 @@ public final class Pipeline {
         this.environment = b.environment == null ? Environment.current() : b.environment;
         this.serializer = b.serializer == null ? TrainedModelSerializer.INSTANCE : b.serializer;
         this.listener = b.listener == null ? new PipelineListener() {} : b.listener;
+        this.executor = b.executor == null ? ForkJoinPool.commonPool() : b.executor;
     }
 
     /** A builder for a pipeline doing {@code spec}. */
@@ -97,7 +101,7 @@ public final class Pipeline {
         Checks.checkNotNull(data, "data");
         Checks.checkNotNull(reason, "reason");
         return new PipelineExecution(spec, registry, tracker.start(spec.model(), reason), cache, environment,
-                serializer, listener, tracker.clock(), reason).run(data);
+                serializer, listener, executor, tracker.clock(), reason).run(data);
     }
 
     @Override
@@ -115,6 +119,7 @@ public final class Pipeline {
         private Environment environment;
         private ModelSerializer<Model> serializer;
         private PipelineListener listener;
+        private Executor executor;
 
         private Builder(PipelineSpec spec) {
             this.spec = Checks.checkNotNull(spec, "spec");
@@ -168,6 +173,17 @@ public final class Pipeline {
          */
         public Builder serializer(ModelSerializer<Model> s) {
             this.serializer = Checks.checkNotNull(s, "serializer");
+            return this;
+        }
+
+        /**
+         * Where the champion is loaded and scored on the test rows while the candidate trains
+         * (default {@link ForkJoinPool#commonPool()}; {@code Runnable::run} keeps the whole run on the
+         * calling thread). A busy or refusing executor only delays that work: the gate then does it
+         * itself. Results never depend on the executor.
+         */
+        public Builder executor(Executor e) {
+            this.executor = Checks.checkNotNull(e, "executor");
             return this;
         }
 

@@ -15,6 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import org.mlops4j.Fingerprint;
 import org.mlops4j.data.Column;
 import org.mlops4j.data.ColumnType;
@@ -62,6 +67,7 @@ final class PipelineExecution {
     private final Environment env;
     private final ModelSerializer<Model> serializer;
     private final PipelineListener listener;
+    private final Executor executor;
     private final Clock clock;
     private final String reason;
     private final List<StepResult> results = new ArrayList<>();
@@ -75,7 +81,12 @@ final class PipelineExecution {
     /** The candidate's predictions of the test rows made by EVALUATE, reused by the gate (null on a cache hit). */
     private Predictions candidateOnTest;
     private byte[] candidateBytes;
+    private Fingerprint candidateSha256;
+    /** The candidate's predictions of the test rows, started when TRAIN has the model, run ahead on the executor. */
+    private FutureTask<Predictions> candidateScores;
     private boolean identicalToChampion;
+    /** The champion loaded and its predictions of the test rows, started after SPLIT, run ahead on the executor. */
+    private FutureTask<ChampionScores> championScores;
 
     /** A step's failure: its reason in words. */
     private static final class StepFailed extends Exception {
@@ -104,7 +115,8 @@ final class PipelineExecution {
     }
 
     PipelineExecution(PipelineSpec spec, ModelRegistry registry, ActiveRun run, StepCache cache, Environment env,
-            ModelSerializer<Model> serializer, PipelineListener listener, Clock clock, String reason) {
+            ModelSerializer<Model> serializer, PipelineListener listener, Executor executor, Clock clock,
+            String reason) {
         this.spec = spec;
         this.registry = registry;
         this.run = run;
@@ -112,6 +124,7 @@ final class PipelineExecution {
         this.env = env;
         this.serializer = serializer;
         this.listener = listener;
+        this.executor = executor;
         this.clock = clock;
         this.reason = reason;
     }
@@ -154,27 +167,42 @@ final class PipelineExecution {
         })) {
             return finishFailed();
         }
+        scoreChampionAhead(split[0].test());
+        try {
+            return afterSplit(split[0], context, kSplit);
+        } finally {
+            // not needed any more (a failed step, an identical candidate): never run, or finish unread
+            if (championScores != null) {
+                championScores.cancel(false);
+            }
+            if (candidateScores != null) {
+                candidateScores.cancel(false);
+            }
+        }
+    }
+
+    private PipelineRun afterSplit(Split split, TrainingContext context, Fingerprint kSplit) {
         Fingerprint kTrain = CacheKeys.train(kSplit, spec, env);
-        if (!step(PipelineStep.TRAIN, kTrain, () -> train(split[0].train(), context, kTrain))) {
+        if (!step(PipelineStep.TRAIN, kTrain, () -> train(split.train(), split.test(), context, kTrain))) {
             return finishFailed();
         }
         List<Metric> metrics = metrics(candidate.task());
         Fingerprint kEval = CacheKeys.evaluate(kTrain, metrics);
-        if (!step(PipelineStep.EVALUATE, kEval, () -> evaluate(split[0].test(), metrics, kEval))) {
+        if (!step(PipelineStep.EVALUATE, kEval, () -> evaluate(split.test(), metrics, kEval))) {
             return finishFailed();
         }
         Fingerprint kGate;
         try {
             if (champion.isPresent()) {
                 championVersion = registry.version(spec.model(), champion.getAsInt());
-                identicalToChampion = championVersion.sha256().equals(Fingerprint.ofBytes(candidateBytes));
+                identicalToChampion = championVersion.sha256().equals(candidateSha256);
             }
             kGate = CacheKeys.gate(kEval, gateText(), championVersion);
         } catch (RuntimeException e) {
             return fail(PipelineStep.GATE, null, "the champion (version " + champion.getAsInt() + " of "
                     + Checks.quote(spec.model()) + ") could not be read: " + message(e));
         }
-        if (!step(PipelineStep.GATE, kGate, () -> gate(split[0].test()))) {
+        if (!step(PipelineStep.GATE, kGate, () -> gate(split.test()))) {
             return finishFailed();
         }
         Fingerprint kRegister = CacheKeys.register(kGate, spec.model());
@@ -223,13 +251,15 @@ final class PipelineExecution {
         return s;
     }
 
-    private Done train(Table train, TrainingContext context, Fingerprint key) throws StepFailed {
+    private Done train(Table train, Table test, TrainingContext context, Fingerprint key) throws StepFailed {
         Optional<byte[]> hit = cache.get(PipelineStep.TRAIN, key);
         if (hit.isPresent()) {
             try {
                 candidate = serializer.read(new ByteArrayInputStream(hit.get()));
                 candidateBytes = hit.get();
-                run.artifact("model", ArtifactRef.ofBytes(candidateBytes));
+                candidateSha256 = Fingerprint.ofBytes(candidateBytes);
+                predictAhead(test);
+                run.artifact("model", ArtifactRef.of(candidateSha256, candidateBytes.length));
                 return new Done(StepOutcome.SUCCEEDED, true, "the same inputs trained this model before");
             } catch (IOException | RuntimeException e) {
                 // an unreadable entry is a miss: retrain below
@@ -242,6 +272,7 @@ final class PipelineExecution {
             throw new StepFailed("trainer " + Checks.quote(spec.trainer().name()) + " failed: " + message(e));
         }
         candidate = r.model();
+        predictAhead(test);                       // EVALUATE's predictions, beside the serialization below
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             serializer.write(candidate, out);
@@ -249,7 +280,8 @@ final class PipelineExecution {
             throw new StepFailed("the model could not be serialized: " + message(e));
         }
         candidateBytes = out.toByteArray();
-        run.artifact("model", ArtifactRef.ofBytes(candidateBytes));
+        candidateSha256 = Fingerprint.ofBytes(candidateBytes);
+        run.artifact("model", ArtifactRef.of(candidateSha256, candidateBytes.length));
         run.tag("provenance.identity", r.provenance().identity().toString());
         cache.put(PipelineStep.TRAIN, key, candidateBytes);
         return new Done(StepOutcome.SUCCEEDED, false, "");
@@ -266,8 +298,7 @@ final class PipelineExecution {
         }
         Evaluation ev;
         try {
-            Table features = test.drop(spec.target());
-            candidateOnTest = candidate.predict(features);
+            candidateOnTest = candidatePredictions(test);
             MetricInput in = candidate.task() == Task.CLASSIFICATION
                     ? MetricInput.classification(test.column(spec.target()), candidateOnTest)
                     : MetricInput.regression(test.column(spec.target()), candidateOnTest);
@@ -302,23 +333,11 @@ final class PipelineExecution {
             return new Done(StepOutcome.SKIPPED, false, "the candidate is identical to the champion (version "
                     + champion.getAsInt() + "): nothing to decide");
         }
-        Model baseline = null;
-        if (champion.isPresent()) {
-            try {
-                baseline = registry.load(VersionRef.of(spec.model(), champion.getAsInt()), serializer);
-            } catch (RuntimeException e) {
-                throw new StepFailed("the champion (version " + champion.getAsInt() + " of " + Checks.quote(spec.model())
-                        + ") could not be loaded: " + message(e));
-            }
-        }
+        Predictions baseline = champion.isPresent() ? championPredictions() : null;
         try {
-            if (candidateOnTest == null) {
-                gateReport = spec.gate().evaluate(candidate, baseline, test, spec.target());
-            } else {
-                // the same rows EVALUATE predicted: reuse its predictions (what evaluate(Model, ...) would compute)
-                Predictions b = baseline == null ? null : baseline.predict(test.drop(spec.target()));
-                gateReport = spec.gate().evaluate(candidateOnTest, b, test, spec.target());
-            }
+            // the same rows EVALUATE predicted: reuse its predictions (what evaluate(Model, ...) would compute)
+            Predictions c = candidateOnTest != null ? candidateOnTest : candidate.predict(test.drop(spec.target()));
+            gateReport = spec.gate().evaluate(c, baseline, test, spec.target());
         } catch (RuntimeException e) {
             throw new StepFailed("the gate could not be evaluated: " + message(e));
         }
@@ -331,6 +350,104 @@ final class PipelineExecution {
                 ? "passed with no champion to compare with (missingBaseline policy: "
                         + spec.gate().missingBaseline() + ")"
                 : "passed against the champion (version " + champion.getAsInt() + ")");
+    }
+
+    /** Starts predicting the test rows with the candidate on the executor (EVALUATE takes the result). */
+    private void predictAhead(Table test) {
+        Model m = candidate;
+        candidateScores = new FutureTask<>(() -> m.predict(test.drop(spec.target())));
+        try {
+            executor.execute(candidateScores);
+        } catch (RejectedExecutionException e) {
+            // EVALUATE runs it on this thread
+        }
+    }
+
+    private Predictions candidatePredictions(Table test) {
+        if (candidateScores == null) {
+            return candidate.predict(test.drop(spec.target()));
+        }
+        try {
+            candidateScores.run();                // no-op when the executor started it already
+            return candidateScores.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the candidate's predictions", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The champion's predictions of the test rows, or how getting them failed. */
+    private static final class ChampionScores {
+        final Predictions predictions;
+        final RuntimeException loadFailure;
+        final RuntimeException predictFailure;
+
+        ChampionScores(Predictions predictions, RuntimeException loadFailure, RuntimeException predictFailure) {
+            this.predictions = predictions;
+            this.loadFailure = loadFailure;
+            this.predictFailure = predictFailure;
+        }
+    }
+
+    /**
+     * Starts loading the champion and predicting the test rows on the executor, so the work runs
+     * beside TRAIN when a thread is free. The gate takes the result, or runs the task itself if it
+     * has not started; the result does not depend on where or when it ran.
+     */
+    private void scoreChampionAhead(Table test) {
+        if (spec.gate() == null || champion.isEmpty()) {
+            return;
+        }
+        VersionRef ref = VersionRef.of(spec.model(), champion.getAsInt());
+        championScores = new FutureTask<>(() -> {
+            Model m;
+            try {
+                m = registry.load(ref, serializer);
+            } catch (RuntimeException e) {
+                return new ChampionScores(null, e, null);
+            }
+            try {
+                return new ChampionScores(m.predict(test.drop(spec.target())), null, null);
+            } catch (RuntimeException e) {
+                return new ChampionScores(null, null, e);
+            }
+        });
+        try {
+            executor.execute(championScores);
+        } catch (RejectedExecutionException e) {
+            // the gate runs it on this thread
+        }
+    }
+
+    private Predictions championPredictions() throws StepFailed {
+        ChampionScores scores;
+        try {
+            championScores.run();                 // no-op when the executor started it already
+            scores = championScores.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailed("interrupted while waiting for the champion's predictions");
+        } catch (ExecutionException | CancellationException e) {
+            throw new StepFailed("the champion (version " + champion.getAsInt() + " of " + Checks.quote(spec.model())
+                    + ") could not be loaded: " + message(e.getCause() == null ? e : e.getCause()));
+        }
+        if (scores.loadFailure != null) {
+            throw new StepFailed("the champion (version " + champion.getAsInt() + " of " + Checks.quote(spec.model())
+                    + ") could not be loaded: " + message(scores.loadFailure));
+        }
+        if (scores.predictFailure != null) {
+            throw new StepFailed("the gate could not be evaluated: " + message(scores.predictFailure));
+        }
+        return scores.predictions;
     }
 
     private Done register() throws StepFailed {

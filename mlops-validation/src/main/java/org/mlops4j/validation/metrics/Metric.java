@@ -305,6 +305,10 @@ public final class Metric {
      * for resampling: no reason is formatted and no result object is built.
      */
     public double value(MetricInput input, int[] rows) {
+        if (definition == Definition.ACCURACY && rows != null && rows.length > 0
+                && input.task() == Task.CLASSIFICATION) {
+            return Summary.accuracy(input, rows);     // the bootstrap's common case, without the confusion matrix
+        }
         return definition.apply(new Summary(input, rows), this, null);
     }
 

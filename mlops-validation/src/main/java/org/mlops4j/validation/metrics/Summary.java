@@ -47,6 +47,26 @@ final class Summary {
         this.n = rows == null ? size : rows.length;
     }
 
+    /**
+     * Accuracy on {@code rows} (at least one), equal to {@code counts().correct / n} (the same
+     * count, the same division) without building the confusion matrix.
+     */
+    static double accuracy(MetricInput input, int[] rows) {
+        int size = input.size();
+        long correct = 0;
+        for (int i = 0; i < rows.length; i++) {
+            int r = rows[i];
+            if (r < 0 || r >= size) {
+                throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
+                        "rows[%d] = %d is not a row index of an input of %d rows", i, r, size));
+            }
+            if (input.truth(r) == input.predicted(r)) {
+                correct++;
+            }
+        }
+        return (double) correct / rows.length;
+    }
+
     int row(int i) {
         return rows == null ? i : rows[i];
     }
