@@ -2,9 +2,7 @@ package org.mlops4j.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.security.NoSuchAlgorithmException;
 import org.junit.jupiter.api.Test;
 import org.mlops4j.model.Predictions;
 import org.mlops4j.report.Status;
@@ -14,7 +12,7 @@ import org.mlops4j.training.pipeline.PipelineRun;
 class PipelineBenchmarkTest {
 
     @Test
-    void everyMethodRuns_andThePipelineTrainsWhatTheBareFitTrains() throws IOException, NoSuchAlgorithmException {
+    void everyMethodRuns_andThePipelineTrainsWhatTheBareFitTrains() throws Exception {
         PipelineBenchmark b = new PipelineBenchmark();
         b.copies = 1;
         b.trees = 5;
@@ -31,6 +29,17 @@ class PipelineBenchmarkTest {
                 f.tearDown();
             }
             assertThat(Files.exists(f.dir)).isFalse();
+            // by hand: the same steps give the same version number, from the same champion
+            PipelineBenchmark.Fresh g = new PipelineBenchmark.Fresh();
+            g.setUp(b);
+            try {
+                assertThat(b.byHand(g).version()).isEqualTo(2);
+            } finally {
+                g.tearDown();
+            }
+            // Smile alone fits the same number of trees on the training rows
+            assertThat(b.bareSmileFit().trees()).hasSize(5);
+            assertThat(b.smileTrain.size()).isEqualTo(b.train.rowCount());
             // the pipeline gated against the champion, registered version 2 and promoted it
             assertThat(run.championBefore()).hasValue(1);
             assertThat(run.registeredVersion()).hasValue(2);
