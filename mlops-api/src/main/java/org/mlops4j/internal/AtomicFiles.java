@@ -25,6 +25,22 @@ public final class AtomicFiles {
      * @throws UncheckedIOException naming the file when it cannot be written
      */
     public static void write(Path file, byte[] bytes, String what) {
+        write(file, bytes, what, true);
+    }
+
+    /**
+     * Replaces {@code file} with {@code bytes} atomically but without forcing anything to disk:
+     * readers see the old content or the new, and a crash of the process keeps the new; a crash of
+     * the machine may bring back the old. For progress records whose final state is written with
+     * {@link #write(Path, byte[], String)}.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void writeUnforced(Path file, byte[] bytes, String what) {
+        write(file, bytes, what, false);
+    }
+
+    private static void write(Path file, byte[] bytes, String what, boolean force) {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
@@ -34,7 +50,9 @@ public final class AtomicFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (force) {
+                    ch.force(true);
+                }
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -42,7 +60,9 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-            syncDirectory(target.getParent());
+            if (force) {
+                syncDirectory(target.getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + what + " " + file, e);
         } finally {

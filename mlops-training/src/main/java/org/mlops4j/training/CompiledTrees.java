@@ -24,8 +24,8 @@ import smile.regression.RegressionTree;
  * A fitted Smile tree, forest or boosted ensemble compiled into flat arrays, predicting from the
  * encoded feature vector with the same arithmetic, in the same order, as Smile's own
  * {@code predict}: its results are bit-identical to Smile's (tested for every tree trainer), it is
- * several times faster (no tuple per row, nodes in arrays, all rows walk one tree before the next;
- * BENCHMARKS.md), and its serialized form is a handful of primitive arrays instead of an object per
+ * about twice as fast on a table (no tuple per row, nodes in arrays, all rows walk one tree before
+ * the next; BENCHMARKS.md), and its serialized form is a handful of primitive arrays instead of an object per
  * node.
  *
  * <p>Layout: all trees' nodes in one set of arrays, each tree in pre-order, so a node's true child

@@ -45,7 +45,9 @@ public final class ActiveRun {
      * From now on, writes the run to the store only when a step is recorded and when the run ends;
      * parameters, tags, metrics, artifacts and data recorded in between are kept in memory
      * ({@link #snapshot()} shows them) and written with the next step. For callers that record many
-     * small facts per step, such as the pipeline: one durable write per step instead of one per fact.
+     * small facts per step, such as the pipeline: one write per step instead of one per fact. Steps
+     * are written as progress ({@link RunStore#progress}: on files, atomic but not forced to disk);
+     * the end of the run is written durably.
      */
     public synchronized ActiveRun saveAtStepsOnly() {
         savesAtStepsOnly = true;
@@ -145,7 +147,11 @@ public final class ActiveRun {
     private ActiveRun write() {
         checkRunning();
         current = build(RunStatus.RUNNING, null, "", "");
-        store.update(current);
+        if (savesAtStepsOnly) {
+            store.progress(current);
+        } else {
+            store.update(current);
+        }
         return this;
     }
 

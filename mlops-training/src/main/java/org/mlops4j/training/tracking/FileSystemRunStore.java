@@ -61,6 +61,15 @@ final class FileSystemRunStore implements RunStore {
         write(run);
     }
 
+    @Override
+    public void progress(Run run) {
+        Checks.checkNotNull(run, "run");
+        Checks.checkArgument(Files.exists(dir.resolve(run.id() + ".claim")), "no run has id %s in %s",
+                Checks.quote(run.id()), dir);
+        AtomicFiles.writeUnforced(dir.resolve(run.id() + ".json"), run.toJson().getBytes(StandardCharsets.UTF_8),
+                "run record");
+    }
+
     private void write(Run run) {
         AtomicFiles.write(dir.resolve(run.id() + ".json"), run.toJson().getBytes(StandardCharsets.UTF_8),
                 "run record");

@@ -45,6 +45,19 @@ public interface RunStore {
      */
     void update(Run run);
 
+    /**
+     * Replaces the stored run with the same id by a {@link RunStatus#RUNNING} run's progress (a step
+     * recorded). Visible to readers at once, as {@link #update}; a store may skip forcing it to disk,
+     * so a crash of the machine (not of the process) may lose progress, never a record written by
+     * {@link #update} or {@link #create}. The default calls {@link #update}; the filesystem store
+     * writes progress atomically without fsync.
+     *
+     * @throws IllegalArgumentException when no run has that id
+     */
+    default void progress(Run run) {
+        update(run);
+    }
+
     /** The run with this id. */
     Optional<Run> find(String id);
 

@@ -167,6 +167,30 @@ public abstract class RunStoreContract {
                 .hasMessage("run must not be null");
     }
 
+    @Test
+    public void progress_stepsRecorded_visibleToEveryInstanceBeforeTheRunEnds() throws Exception {
+        // GIVEN a run that writes at steps only (as the pipeline does)
+        ActiveRun active = Tracker.of(store, CLOCK).start("weather", "schedule").saveAtStepsOnly();
+        active.metric("accuracy", 0.9);
+
+        // WHEN a step is recorded
+        active.step(StepRecord.of("TRAIN", StepOutcome.SUCCEEDED, false, null, ""));
+
+        // THEN every instance reads the running run with the step and the metric before it
+        Run seen = reopen().find(active.id()).orElseThrow();
+        assertThat(seen.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(seen.steps()).extracting(StepRecord::step).containsExactly("TRAIN");
+        assertThat(seen).isEqualTo(active.snapshot());
+    }
+
+    @Test
+    public void progress_unknownId_isRefusedAndStoresNothing() {
+        Run ghost = running("run-ghost", "weather", Instant.parse("2024-05-01T12:00:00Z"));
+        assertThatThrownBy(() -> store.progress(ghost)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(noSuchRunMessage("run-ghost"));
+        assertThat(store.list()).isEmpty();
+    }
+
     // ---------------------------------------------------------------------------------- find, list
 
     @Test
