@@ -67,7 +67,7 @@ final class RegistryCommand implements Callable<Integer> {
      */
     ModelRegistry open(boolean create) {
         if (store.url != null) {
-            return RegistryStores.jdbc(store.url);
+            return JdbcStores.registry(store.url);
         }
         Path dir = store.directory;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {

@@ -7,27 +7,35 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mlops4j.data.Table;
+import org.mlops4j.registry.ModelRegistry;
 import org.mlops4j.training.pipeline.Pipeline;
 import org.mlops4j.training.pipeline.PipelineRun;
 import org.mlops4j.training.pipeline.PipelineSpec;
+import org.mlops4j.training.pipeline.StepCache;
 import org.mlops4j.training.pipeline.StepResult;
 import org.mlops4j.training.tracking.RunStatus;
+import org.mlops4j.training.tracking.RunStore;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mlops train --config pipeline.json --data FILE --store DIR}: runs the training pipeline
- * (validate, split, train, evaluate, gate, register, promote) on a file.
+ * {@code mlops train --config pipeline.json --data FILE (--store DIR | --jdbc URL [--cache DIR])}: runs the
+ * training pipeline (validate, split, train, evaluate, gate, register, promote) on a file, with the registry
+ * and the runs in a directory or in one database. Documented in docs/cli.md.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Runs a training pipeline (mlops4j.pipeline/1) on a data file as one transaction: validate against the "
                     + "schema, split, train, evaluate, gate against the champion, register, move the alias.",
-            "The store directory holds the model registry (DIR/registry), the tracked runs (DIR/runs) and the "
-                    + "step cache (DIR/cache); unchanged inputs reuse the cached model.",
+            "With --store, the directory holds the model registry (DIR/registry), the tracked runs (DIR/runs) and "
+                    + "the step cache (DIR/cache); unchanged inputs reuse the cached model.",
+            "With --jdbc, the registry and the runs live in one database; the step cache is the --cache directory, "
+                    + "and without --cache every step runs each time.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -47,9 +55,24 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "The data (CSV or JSON lines).")
     Path dataFile;
 
-    @Option(names = "--store", required = true, paramLabel = "DIR",
-            description = "The store directory (created when absent).")
-    Path store;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    StoreOptions store;
+
+    /** Exactly one of the two stores. */
+    static final class StoreOptions {
+        @Option(names = "--store", paramLabel = "DIR",
+                description = "The store directory: DIR/registry, DIR/runs, DIR/cache (created when absent).")
+        Path directory;
+
+        @Option(names = "--jdbc", paramLabel = "URL", description = "The registry and the runs in one database, "
+                + "such as jdbc:postgresql://host/db?user=u&password=p or jdbc:h2:/path/mlops (the tables are "
+                + "created when absent).")
+        String url;
+    }
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "With --jdbc: the step cache directory (created "
+            + "when absent); without it nothing is cached. With --store the cache is DIR/cache.")
+    Path cache;
 
     @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "mlops train",
             description = "Why this run happens, recorded in the run (default: ${DEFAULT-VALUE}).")
@@ -63,10 +86,17 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (cache != null && store.url == null) {
+            throw new ParameterException(spec.commandLine(), "--cache goes with --jdbc; with --store DIR the step "
+                    + "cache is DIR/cache");
+        }
+        if (cache != null && Files.exists(cache) && !Files.isDirectory(cache)) {
+            throw new InputException(cache + ": is a file, not a step cache directory (--cache)");
+        }
         PipelineSpec pipelineSpec = readSpec(configFile);
         Table table = data.read(dataFile);
         PipelineRun run;
-        Pipeline pipeline = Pipeline.builder(pipelineSpec).directory(store).build();
+        Pipeline pipeline = pipeline(Pipeline.builder(pipelineSpec));
         try {
             run = pipeline.run(table, reason);
         } finally {
@@ -76,6 +106,26 @@ final class TrainCommand implements Callable<Integer> {
         out.print(format.format() == OutputFormat.JSON ? run.toJson() : text(run));
         out.flush();
         return run.status() == RunStatus.FAILED ? ExitCode.CHECK_FAILED : ExitCode.PASSED;
+    }
+
+    /**
+     * The pipeline over the store the options name: a directory ({@link Pipeline.Builder#directory}), or
+     * the registry and the runs in the database at {@code --jdbc}, with the {@code --cache} directory or no
+     * cache. The caller closes the registry.
+     */
+    private Pipeline pipeline(Pipeline.Builder builder) {
+        if (store.url == null) {
+            return builder.directory(store.directory).build();
+        }
+        ModelRegistry registry = JdbcStores.registry(store.url);
+        try {
+            RunStore runs = JdbcStores.runs(store.url);
+            StepCache steps = cache == null ? StepCache.none() : StepCache.filesystem(cache);
+            return builder.registry(registry).runs(runs).cache(steps).build();
+        } catch (RuntimeException | Error e) {
+            registry.close();
+            throw e;
+        }
     }
 
     static PipelineSpec readSpec(Path file) {

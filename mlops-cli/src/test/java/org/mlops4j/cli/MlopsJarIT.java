@@ -174,6 +174,33 @@ class MlopsJarIT {
     }
 
     @Test
+    void jar_trainsIntoADatabaseThatTheRegistryCommandReads() throws Exception {
+        // GIVEN the shaded jar, the seattle-weather example pipeline and an empty H2 database file
+        Path jar = property("mlops.jar");
+        String url = "jdbc:h2:file:" + tmp.resolve("mlops").toAbsolutePath();
+        String config = Path.of("../samples/src/main/resources/pipeline/pipeline.json").toString();
+        String data = Path.of("../samples/src/main/resources/data/seattle-weather.csv").toString();
+
+        // WHEN it trains into the database, lists the registry there, and is pointed at a PostgreSQL port
+        // where nothing listens
+        Result trained = exec(Map.of(), java(), "-jar", jar.toString(), "train", "--config", config, "--data", data,
+                "--jdbc", url, "--format", "json");
+        Result listed = exec(Map.of(), java(), "-jar", jar.toString(), "registry", "--jdbc", url, "list");
+        Result refused = exec(Map.of(), java(), "-jar", jar.toString(), "train", "--config", config, "--data", data,
+                "--jdbc", "jdbc:postgresql://127.0.0.1:1/ml?user=ci&password=s3cret");
+
+        // THEN the H2 driver in the jar holds the promoted model, and the PostgreSQL driver is there too
+        // (it is the one refusing the connection, not DriverManager finding no driver)
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(Json.mapper().readTree(trained.out()).get("promoted").asBoolean()).isTrue();
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("seattle-weather").contains("champion=1");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("mlops train: could not connect to the registry database: Connection to "
+                + "127.0.0.1:1 refused").doesNotContain("s3cret");
+    }
+
+    @Test
     void launcher_runsTheJarWithJavaHome() throws Exception {
         Path launcher = property("mlops.launcher");
         Assumptions.assumeTrue(File.separatorChar == '/', "the launcher is a bash script");

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.mlops4j.Fingerprint;
 import org.mlops4j.MlopsException;
 import org.mlops4j.internal.Checks;
+import org.mlops4j.internal.UrlDataSource;
 import org.mlops4j.registry.AuditEntry;
 import org.mlops4j.registry.ModelVersion;
 import org.mlops4j.registry.RegistryException;
@@ -101,15 +102,28 @@ public final class JdbcRegistryStore implements RegistryStore {
      * A store in the database at a JDBC URL ({@code jdbc:postgresql://host/db?user=u&password=p},
      * {@code jdbc:h2:file:/srv/registry/db}); each operation opens a fresh connection through
      * {@link java.sql.DriverManager} (no pooling: for the command line and tools). The driver must be on the
-     * class path.
+     * class path. The URL's parameters (which may hold a password) appear in no message and no
+     * {@code toString()}: they are cut at the first {@code ?}, {@code ;} or {@code &}.
+     *
+     * @throws IllegalArgumentException when the URL does not start with {@code jdbc:}
+     * @throws RegistryException when the database cannot be reached or used (see {@link Builder#open()})
      */
     public static JdbcRegistryStore open(String jdbcUrl) {
-        return builder(new UrlDataSource(jdbcUrl, new Properties())).open();
+        return builder(jdbcUrl).open();
     }
 
     /** A builder over a data source. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
+    }
+
+    /**
+     * A builder over a JDBC URL, each operation opening a fresh connection as {@link #open(String)} does.
+     *
+     * @throws IllegalArgumentException when the URL does not start with {@code jdbc:}
+     */
+    public static Builder builder(String jdbcUrl) {
+        return new Builder(new UrlDataSource(jdbcUrl, new Properties()));
     }
 
     /** The version of the schema this library creates and reads. */

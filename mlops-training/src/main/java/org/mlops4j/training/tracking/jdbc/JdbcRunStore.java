@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.mlops4j.MlopsException;
 import org.mlops4j.internal.Checks;
+import org.mlops4j.internal.UrlDataSource;
 import org.mlops4j.training.tracking.Run;
 import org.mlops4j.training.tracking.RunStore;
 
@@ -61,9 +63,33 @@ public final class JdbcRunStore implements RunStore {
         return builder(dataSource).open();
     }
 
+    /**
+     * A store in the database at a JDBC URL ({@code jdbc:postgresql://host/db?user=u&password=p},
+     * {@code jdbc:h2:file:/srv/mlops/db}), with the default options; creates or migrates its tables. Each
+     * operation opens a fresh connection through {@link java.sql.DriverManager} (no pooling: for the
+     * command line and tools; services pass their pooled {@link DataSource} to {@link #open(DataSource)}).
+     * The driver must be on the class path. The URL's parameters (which may hold a password) appear in no
+     * message and no {@code toString()}: they are cut at the first {@code ?}, {@code ;} or {@code &}.
+     *
+     * @throws IllegalArgumentException when the URL does not start with {@code jdbc:}
+     * @throws MlopsException when the database cannot be reached or used (see {@link Builder#open()})
+     */
+    public static JdbcRunStore open(String jdbcUrl) {
+        return builder(jdbcUrl).open();
+    }
+
     /** A builder over a data source. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
+    }
+
+    /**
+     * A builder over a JDBC URL, each operation opening a fresh connection as {@link #open(String)} does.
+     *
+     * @throws IllegalArgumentException when the URL does not start with {@code jdbc:}
+     */
+    public static Builder builder(String jdbcUrl) {
+        return new Builder(new UrlDataSource(jdbcUrl, new Properties()));
     }
 
     /** The version of the run-store schema this library creates and reads. */
@@ -243,18 +269,6 @@ public final class JdbcRunStore implements RunStore {
                 + " (SQLState " + e.getSQLState() + ")", e);
     }
 
-    /** The URL without its parameters (which may hold a password), for messages. */
-    static String redact(String url) {
-        int cut = url.length();
-        for (char ch : new char[] {'?', ';', '&'}) {
-            int i = url.indexOf(ch);
-            if (i >= 0 && i < cut) {
-                cut = i;
-            }
-        }
-        return url.substring(0, cut);
-    }
-
     /** Builds a {@link JdbcRunStore}. Not thread-safe. */
     public static final class Builder {
         private final DataSource dataSource;
@@ -286,7 +300,7 @@ public final class JdbcRunStore implements RunStore {
             try (Connection c = dataSource.getConnection()) {
                 dialect = Dialect.detect(c.getMetaData());
                 String url = c.getMetaData().getURL();
-                where = url == null ? "a " + dialect.product() + " database" : redact(url);
+                where = url == null ? "a " + dialect.product() + " database" : UrlDataSource.redact(url);
             } catch (SQLException e) {
                 throw new MlopsException("could not connect to the run store database: " + e.getMessage()
                         + " (SQLState " + e.getSQLState() + ")", e);

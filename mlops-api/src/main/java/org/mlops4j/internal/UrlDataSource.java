@@ -1,4 +1,4 @@
-package org.mlops4j.registry.jdbc;
+package org.mlops4j.internal;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -8,30 +8,41 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.mlops4j.internal.Checks;
 
 /**
  * A {@link DataSource} that opens a new connection through {@link DriverManager} for every request and
- * pools nothing: for the command line and other short-lived users of a JDBC URL. Services should pass
- * their own pooled {@code DataSource} instead.
+ * pools nothing: for the command line and other short-lived users of a JDBC URL, shared by the
+ * library's JDBC stores ({@code JdbcRegistryStore.open(String)}, {@code JdbcRunStore.open(String)}).
+ * Services should pass their own pooled {@code DataSource} instead. The URL's parameters, which may hold
+ * a password, never appear in its messages or its {@link #toString()} ({@link #redact}). Internal: not
+ * part of mlops4j's API.
  *
  * <p>Thread-safe.
  */
-final class UrlDataSource implements DataSource {
+public final class UrlDataSource implements DataSource {
     private final String url;
     private final Properties properties;
     private volatile PrintWriter logWriter;
     private volatile int loginTimeoutSeconds;
 
-    UrlDataSource(String url, Properties properties) {
+    /**
+     * A data source for {@code url} with the driver {@code properties} (copied).
+     *
+     * @throws IllegalArgumentException when {@code url} does not start with {@code jdbc:} (the message
+     *     quotes it redacted)
+     */
+    public UrlDataSource(String url, Properties properties) {
         this.url = Checks.checkNotNull(url, "url");
         Checks.checkArgument(url.startsWith("jdbc:"), "url must start with 'jdbc:' but was %s", Checks.quote(redact(url)));
         this.properties = new Properties();
         this.properties.putAll(Checks.checkNotNull(properties, "properties"));
     }
 
-    /** The URL without its parameters (which may hold a password), for messages. */
-    static String redact(String url) {
+    /**
+     * The URL without its parameters (which may hold a password), for messages: cut at the first
+     * {@code ?} (PostgreSQL and most drivers), {@code ;} (H2's settings) or {@code &}.
+     */
+    public static String redact(String url) {
         int cut = url.length();
         for (char c : new char[] {'?', ';', '&'}) {
             int i = url.indexOf(c);
@@ -52,17 +63,28 @@ final class UrlDataSource implements DataSource {
     }
 
     /**
-     * The driver's exception with the URL's parameters (which may hold a password) cut from its
-     * message; the original is not attached as the cause, since its message holds the full URL.
+     * The driver's exception, or, when its message or a cause's quotes the URL's parameters (which may
+     * hold a password), a copy with them cut from its message and without the causes.
      */
     private SQLException redacted(SQLException e) {
-        String message = e.getMessage();
-        if (message == null || !message.contains(url)) {
+        String base = redact(url);
+        String parameters = url.substring(base.length());
+        if (parameters.isEmpty() || !quotes(e, parameters)) {
             return e;
         }
-        SQLException clean = new SQLException(message.replace(url, redact(url)), e.getSQLState(), e.getErrorCode());
+        String message = String.valueOf(e.getMessage()).replace(url, base).replace(parameters, "");
+        SQLException clean = new SQLException(message, e.getSQLState(), e.getErrorCode());
         clean.setStackTrace(e.getStackTrace());
         return clean;
+    }
+
+    private static boolean quotes(Throwable t, String text) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (String.valueOf(c.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
