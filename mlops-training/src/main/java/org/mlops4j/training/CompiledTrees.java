@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import smile.base.cart.CART;
 import smile.base.cart.DecisionNode;
@@ -123,19 +121,9 @@ final class CompiledTrees implements Predictor {
 
     private CompiledTrees(Kind kind, int classes, int features, Builder b, double[] weights, double intercept,
             double shrinkage) {
-        this(kind, classes, features, b.roots.stream().mapToInt(Integer::intValue).toArray(),
-                b.feature.stream().mapToInt(Integer::intValue).toArray(),
-                b.split.stream().mapToDouble(Double::doubleValue).toArray(), toArray(b.nominal),
-                b.falseChild.stream().mapToInt(Integer::intValue).toArray(),
-                b.leafValues.stream().mapToDouble(Double::doubleValue).toArray(), weights, intercept, shrinkage);
-    }
-
-    private static boolean[] toArray(List<Boolean> values) {
-        boolean[] out = new boolean[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        this(kind, classes, features, Arrays.copyOf(b.roots, b.trees), Arrays.copyOf(b.feature, b.nodes),
+                Arrays.copyOf(b.split, b.nodes), Arrays.copyOf(b.nominal, b.nodes), Arrays.copyOf(b.falseChild, b.nodes),
+                Arrays.copyOf(b.leafValues, b.values), weights, intercept, shrinkage);
     }
 
     // ------------------------------------------------------------------------------ compiling
@@ -193,60 +181,87 @@ final class CompiledTrees implements Predictor {
         return new CompiledTrees(Kind.BOOSTING_MULTICLASS, classes, features, b, new double[0], 0, shrinkage);
     }
 
-    /** Collects the nodes of trees in pre-order. */
+    /** Collects the nodes of trees in pre-order, into arrays that grow. */
     private static final class Builder {
         final int width;
-        final List<Integer> roots = new ArrayList<>();
-        final List<Integer> feature = new ArrayList<>();
-        final List<Double> split = new ArrayList<>();
-        final List<Boolean> nominal = new ArrayList<>();
-        final List<Integer> falseChild = new ArrayList<>();
-        final List<Double> leafValues = new ArrayList<>();
+        int trees;
+        int[] roots = new int[16];
+        int nodes;
+        int[] feature = new int[1024];
+        double[] split = new double[1024];
+        boolean[] nominal = new boolean[1024];
+        int[] falseChild = new int[1024];
+        int values;
+        double[] leafValues = new double[1024];
+        /** The walk's stack: nodes still to place, and for each the node whose false child it is (or -1). */
+        private smile.base.cart.Node[] pending = new smile.base.cart.Node[64];
+        private int[] pendingParent = new int[64];
 
         Builder(int width) {
             this.width = width;
         }
 
         void tree(CART tree) {
-            roots.add(feature.size());
-            // explicit stack of (node, index of the parent whose false child it is, or -1)
-            List<Object[]> stack = new ArrayList<>();
-            stack.add(new Object[] {tree.root(), -1});
-            while (!stack.isEmpty()) {
-                Object[] top = stack.remove(stack.size() - 1);
-                smile.base.cart.Node node = (smile.base.cart.Node) top[0];
-                int parent = (Integer) top[1];
-                int index = feature.size();
+            if (trees == roots.length) {
+                roots = Arrays.copyOf(roots, trees * 2);
+            }
+            roots[trees++] = nodes;
+            int top = 0;
+            pending[top] = tree.root();
+            pendingParent[top++] = -1;
+            while (top > 0) {
+                top--;
+                smile.base.cart.Node node = pending[top];
+                int parent = pendingParent[top];
+                pending[top] = null;
+                int index = nodes;
                 if (parent >= 0) {
-                    falseChild.set(parent, index);
+                    falseChild[parent] = index;
                 }
+                grow();
+                falseChild[index] = -1;
                 if (node instanceof InternalNode) {
                     InternalNode in = (InternalNode) node;
-                    feature.add(in.feature());
+                    feature[index] = in.feature();
                     if (node instanceof OrdinalNode) {
-                        split.add(doubleField(node, "value"));
-                        nominal.add(false);
+                        split[index] = SmileFields.ordinalValue((OrdinalNode) node);
                     } else if (node instanceof NominalNode) {
-                        split.add((double) intField(node, "value"));
-                        nominal.add(true);
+                        split[index] = SmileFields.nominalValue((NominalNode) node);
+                        nominal[index] = true;
                     } else {
                         throw new IllegalStateException("unknown Smile split node " + node.getClass().getName());
                     }
-                    falseChild.add(-1);
-                    stack.add(new Object[] {in.falseChild(), index});   // popped after the whole true subtree
-                    stack.add(new Object[] {in.trueChild(), -1});       // next: index + 1
+                    nodes++;
+                    if (top + 2 > pending.length) {
+                        pending = Arrays.copyOf(pending, pending.length * 2);
+                        pendingParent = Arrays.copyOf(pendingParent, pendingParent.length * 2);
+                    }
+                    pending[top] = in.falseChild();           // placed after the whole true subtree
+                    pendingParent[top++] = index;
+                    pending[top] = in.trueChild();            // placed next: index + 1
+                    pendingParent[top++] = -1;
                 } else {
-                    int slot = leafValues.size() / width;
-                    feature.add(-1 - slot);
-                    split.add(0.0);
-                    nominal.add(false);
-                    falseChild.add(-1);
+                    feature[index] = -1 - values / width;
+                    nodes++;
                     leaf((LeafNode) node);
                 }
             }
         }
 
+        private void grow() {
+            if (nodes == feature.length) {
+                int n = nodes * 2;
+                feature = Arrays.copyOf(feature, n);
+                split = Arrays.copyOf(split, n);
+                nominal = Arrays.copyOf(nominal, n);
+                falseChild = Arrays.copyOf(falseChild, n);
+            }
+        }
+
         private void leaf(LeafNode leaf) {
+            if (values + width > leafValues.length) {
+                leafValues = Arrays.copyOf(leafValues, Math.max(leafValues.length * 2, values + width));
+            }
             if (leaf instanceof DecisionNode) {
                 int[] count = ((DecisionNode) leaf).count();
                 if (count.length != width) {
@@ -259,15 +274,66 @@ final class CompiledTrees implements Predictor {
                 }
                 double n = (long) (int) sum + count.length;
                 for (int c : count) {
-                    leafValues.add((c + 1) / n);
+                    leafValues[values++] = (c + 1) / n;
                 }
             } else if (leaf instanceof RegressionNode) {
                 if (width != 1) {
                     throw new IllegalStateException("a regression leaf in a classification tree");
                 }
-                leafValues.add(((RegressionNode) leaf).output());
+                leafValues[values++] = ((RegressionNode) leaf).output();
             } else {
                 throw new IllegalStateException("unknown Smile leaf node " + leaf.getClass().getName());
+            }
+        }
+    }
+
+    /**
+     * Smile 3.1's fields that have no accessor, looked up once: a split node's value and boosting's
+     * intercept and shrinkage. When Smile lacks one, every use throws naming it.
+     */
+    private static final class SmileFields {
+        private static final Field ORDINAL_VALUE;
+        private static final Field NOMINAL_VALUE;
+        private static final String PROBLEM;
+
+        static {
+            Field ordinal = null;
+            Field nominal = null;
+            String problem = null;
+            try {
+                ordinal = field(OrdinalNode.class, "value");
+                nominal = field(NominalNode.class, "value");
+            } catch (IllegalStateException e) {
+                problem = e.getMessage();
+            }
+            ORDINAL_VALUE = ordinal;
+            NOMINAL_VALUE = nominal;
+            PROBLEM = problem;
+        }
+
+        private SmileFields() {}
+
+        static double ordinalValue(OrdinalNode node) {
+            check();
+            try {
+                return ORDINAL_VALUE.getDouble(node);
+            } catch (IllegalAccessException e) {
+                throw smileChanged(node, "value", e);
+            }
+        }
+
+        static int nominalValue(NominalNode node) {
+            check();
+            try {
+                return NOMINAL_VALUE.getInt(node);
+            } catch (IllegalAccessException e) {
+                throw smileChanged(node, "value", e);
+            }
+        }
+
+        private static void check() {
+            if (PROBLEM != null) {
+                throw new IllegalStateException(PROBLEM);
             }
         }
     }
@@ -275,14 +341,6 @@ final class CompiledTrees implements Predictor {
     private static double doubleField(Object o, String name) {
         try {
             return field(o.getClass(), name).getDouble(o);
-        } catch (IllegalAccessException e) {
-            throw smileChanged(o, name, e);
-        }
-    }
-
-    private static int intField(Object o, String name) {
-        try {
-            return field(o.getClass(), name).getInt(o);
         } catch (IllegalAccessException e) {
             throw smileChanged(o, name, e);
         }

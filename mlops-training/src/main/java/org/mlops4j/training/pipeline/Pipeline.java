@@ -39,6 +39,11 @@ import org.mlops4j.training.tracking.Tracker;
  *       champion (same artifact SHA-256) is neither gated nor registered again.</li>
  * </ul>
  *
+ * <p>Two pieces of work run ahead of their steps on the {@link Builder#executor(Executor) executor}:
+ * loading and scoring the champion on the test rows (beside TRAIN), and scoring the candidate on
+ * them (beside its serialization). The step that needs a result runs any part no thread has
+ * started, so a busy, refusing or idle executor only costs time; results never depend on it.
+ *
  * <p>Immutable and thread-safe: concurrent runs are independent, and the alias's compare-and-swap
  * lets at most one of them promote from a given champion.
  *

@@ -41,6 +41,7 @@ import org.mlops4j.registry.VersionRef;
 import org.mlops4j.report.Status;
 import org.mlops4j.training.Environment;
 import org.mlops4j.training.TabularTrainer;
+import org.mlops4j.training.TrainedModel;
 import org.mlops4j.training.Training;
 import org.mlops4j.training.TrainingResult;
 import org.mlops4j.training.selection.Split;
@@ -59,6 +60,8 @@ import org.mlops4j.validation.metrics.MetricValue;
 /** One run of a {@link Pipeline}: the steps in order, each recorded. Used by one thread, once. */
 final class PipelineExecution {
     private static final String ACTOR = "mlops4j-pipeline";
+    /** Parts the candidate's test predictions are split into, so two threads can share them. */
+    private static final int PREDICTION_PARTS = 4;
 
     private final PipelineSpec spec;
     private final ModelRegistry registry;
@@ -82,8 +85,11 @@ final class PipelineExecution {
     private Predictions candidateOnTest;
     private byte[] candidateBytes;
     private Fingerprint candidateSha256;
-    /** The candidate's predictions of the test rows, started when TRAIN has the model, run ahead on the executor. */
-    private FutureTask<Predictions> candidateScores;
+    /**
+     * The candidate's predictions of the test rows in consecutive parts, started when TRAIN has the
+     * model, run ahead on the executor (EVALUATE runs the parts no thread has started).
+     */
+    private List<FutureTask<Predictions>> candidateScores;
     private boolean identicalToChampion;
     /** The champion loaded and its predictions of the test rows, started after SPLIT, run ahead on the executor. */
     private FutureTask<ChampionScores> championScores;
@@ -176,7 +182,7 @@ final class PipelineExecution {
                 championScores.cancel(false);
             }
             if (candidateScores != null) {
-                candidateScores.cancel(false);
+                candidateScores.forEach(t -> t.cancel(false));
             }
         }
     }
@@ -352,14 +358,27 @@ final class PipelineExecution {
                 : "passed against the champion (version " + champion.getAsInt() + ")");
     }
 
-    /** Starts predicting the test rows with the candidate on the executor (EVALUATE takes the result). */
+    /**
+     * Starts predicting the test rows with the candidate on the executor, in up to
+     * {@value #PREDICTION_PARTS} parts of consecutive rows for a {@link TrainedModel} (its rows are
+     * predicted independently of each other, so the parts joined are the whole table's predictions,
+     * bit for bit); any other model in one part.
+     */
     private void predictAhead(Table test) {
         Model m = candidate;
-        candidateScores = new FutureTask<>(() -> m.predict(test.drop(spec.target())));
-        try {
-            executor.execute(candidateScores);
-        } catch (RejectedExecutionException e) {
-            // EVALUATE runs it on this thread
+        Table x = test.drop(spec.target());
+        int n = x.rowCount();
+        int parts = m instanceof TrainedModel && n >= 4 * PREDICTION_PARTS ? PREDICTION_PARTS : 1;
+        candidateScores = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+            Table part = parts == 1 ? x : x.slice((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts));
+            FutureTask<Predictions> t = new FutureTask<>(() -> m.predict(part));
+            candidateScores.add(t);
+            try {
+                executor.execute(t);
+            } catch (RejectedExecutionException e) {
+                // EVALUATE runs it on this thread
+            }
         }
     }
 
@@ -367,9 +386,14 @@ final class PipelineExecution {
         if (candidateScores == null) {
             return candidate.predict(test.drop(spec.target()));
         }
+        List<Predictions> parts = new ArrayList<>(candidateScores.size());
         try {
-            candidateScores.run();                // no-op when the executor started it already
-            return candidateScores.get();
+            for (FutureTask<Predictions> t : candidateScores) {
+                t.run();                          // no-op when the executor started it already
+            }
+            for (FutureTask<Predictions> t : candidateScores) {
+                parts.add(t.get());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the candidate's predictions", e);
@@ -383,6 +407,50 @@ final class PipelineExecution {
             }
             throw new IllegalStateException(cause);
         }
+        return joined(parts);
+    }
+
+    /** Predictions of consecutive parts of a table, as one. */
+    private static Predictions joined(List<Predictions> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Predictions first = parts.get(0);
+        int n = 0;
+        for (Predictions p : parts) {
+            n += p.size();
+        }
+        if (first.task() == Task.REGRESSION) {
+            double[] v = new double[n];
+            int r = 0;
+            for (Predictions p : parts) {
+                for (int i = 0; i < p.size(); i++) {
+                    v[r++] = p.value(i);
+                }
+            }
+            return Predictions.values(v);
+        }
+        int k = first.classes().size();
+        if (!first.hasProbabilities()) {
+            int[] labels = new int[n];
+            int r = 0;
+            for (Predictions p : parts) {
+                for (int i = 0; i < p.size(); i++) {
+                    labels[r++] = p.labelIndex(i);
+                }
+            }
+            return Predictions.labels(first.classes(), labels);
+        }
+        double[] all = new double[n * k];
+        int r = 0;
+        for (Predictions p : parts) {
+            for (int i = 0; i < p.size(); i++, r++) {
+                for (int c = 0; c < k; c++) {
+                    all[r * k + c] = p.probability(i, c);
+                }
+            }
+        }
+        return Predictions.probabilities(first.classes(), all);
     }
 
     /** The champion's predictions of the test rows, or how getting them failed. */
