@@ -612,7 +612,7 @@ final class CompiledTrees implements Predictor {
             return "the node arrays differ in length";
         }
         boolean classifier = kind == Kind.TREE_CLASSIFIER || kind == Kind.FOREST_CLASSIFIER;
-        if (width != (classifier ? classes : 1) || classes < 1 || features < 0) {
+        if (width != (classifier ? classes : 1) || classes < 1 || features < 0 || features >= NOMINAL) {
             return "widths: " + width + " values per leaf for " + classes + " classes";
         }
         if (kind != Kind.FOREST_REGRESSOR && kind != Kind.BOOSTING_REGRESSOR && classes < 2) {
