@@ -15,11 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import org.mlops4j.Fingerprint;
 import org.mlops4j.data.Column;
 import org.mlops4j.data.ColumnType;
@@ -89,10 +85,10 @@ final class PipelineExecution {
      * The candidate's predictions of the test rows in consecutive parts, started when TRAIN has the
      * model, run ahead on the executor (EVALUATE runs the parts no thread has started).
      */
-    private List<FutureTask<Predictions>> candidateScores;
+    private List<RunAhead<Predictions>> candidateScores;
     private boolean identicalToChampion;
     /** The champion loaded and its predictions of the test rows, started after SPLIT, run ahead on the executor. */
-    private FutureTask<ChampionScores> championScores;
+    private RunAhead<ChampionScores> championScores;
 
     /** A step's failure: its reason in words. */
     private static final class StepFailed extends Exception {
@@ -179,10 +175,10 @@ final class PipelineExecution {
         } finally {
             // not needed any more (a failed step, an identical candidate): never run, or finish unread
             if (championScores != null) {
-                championScores.cancel(false);
+                championScores.cancel();
             }
             if (candidateScores != null) {
-                candidateScores.forEach(t -> t.cancel(false));
+                candidateScores.forEach(RunAhead::cancel);
             }
         }
     }
@@ -372,13 +368,7 @@ final class PipelineExecution {
         candidateScores = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
             Table part = parts == 1 ? x : x.slice((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts));
-            FutureTask<Predictions> t = new FutureTask<>(() -> m.predict(part));
-            candidateScores.add(t);
-            try {
-                executor.execute(t);
-            } catch (RejectedExecutionException e) {
-                // EVALUATE runs it on this thread
-            }
+            candidateScores.add(RunAhead.start(executor, () -> m.predict(part)));
         }
     }
 
@@ -388,24 +378,12 @@ final class PipelineExecution {
         }
         List<Predictions> parts = new ArrayList<>(candidateScores.size());
         try {
-            for (FutureTask<Predictions> t : candidateScores) {
-                t.run();                          // no-op when the executor started it already
-            }
-            for (FutureTask<Predictions> t : candidateScores) {
-                parts.add(t.get());
+            for (RunAhead<Predictions> part : candidateScores) {
+                parts.add(part.take());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the candidate's predictions", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            if (cause instanceof Error) {
-                throw (Error) cause;
-            }
-            throw new IllegalStateException(cause);
         }
         return joined(parts);
     }
@@ -476,7 +454,7 @@ final class PipelineExecution {
             return;
         }
         VersionRef ref = VersionRef.of(spec.model(), champion.getAsInt());
-        championScores = new FutureTask<>(() -> {
+        championScores = RunAhead.start(executor, () -> {
             Model m;
             try {
                 m = registry.load(ref, serializer);
@@ -489,24 +467,18 @@ final class PipelineExecution {
                 return new ChampionScores(null, null, e);
             }
         });
-        try {
-            executor.execute(championScores);
-        } catch (RejectedExecutionException e) {
-            // the gate runs it on this thread
-        }
     }
 
     private Predictions championPredictions() throws StepFailed {
         ChampionScores scores;
         try {
-            championScores.run();                 // no-op when the executor started it already
-            scores = championScores.get();
+            scores = championScores.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StepFailed("interrupted while waiting for the champion's predictions");
-        } catch (ExecutionException | CancellationException e) {
+        } catch (RuntimeException e) {
             throw new StepFailed("the champion (version " + champion.getAsInt() + " of " + Checks.quote(spec.model())
-                    + ") could not be loaded: " + message(e.getCause() == null ? e : e.getCause()));
+                    + ") could not be loaded: " + message(e));
         }
         if (scores.loadFailure != null) {
             throw new StepFailed("the champion (version " + champion.getAsInt() + " of " + Checks.quote(spec.model())
