@@ -2,9 +2,9 @@ package org.mlops4j.drift.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mlops4j.drift.detect.DetectorContractChecks.concat;
+import static org.mlops4j.drift.detect.DetectorContractChecks.repeat;
 import static org.mlops4j.drift.detect.StreamDetectorChecks.assertRefused;
-import static org.mlops4j.drift.detect.StreamDetectorChecks.concat;
-import static org.mlops4j.drift.detect.StreamDetectorChecks.repeat;
 import static org.mlops4j.drift.detect.StreamDetectorChecks.run;
 import static org.mlops4j.drift.detect.StreamDetectorChecks.state;
 

@@ -2,9 +2,9 @@ package org.mlops4j.drift.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mlops4j.drift.detect.DetectorContractChecks.concat;
+import static org.mlops4j.drift.detect.DetectorContractChecks.repeat;
 import static org.mlops4j.drift.detect.StreamDetectorChecks.assertRefused;
-import static org.mlops4j.drift.detect.StreamDetectorChecks.concat;
-import static org.mlops4j.drift.detect.StreamDetectorChecks.repeat;
 import static org.mlops4j.drift.detect.StreamDetectorChecks.run;
 import static org.mlops4j.drift.detect.StreamDetectorChecks.state;
 
@@ -50,7 +50,7 @@ class KswinTest {
     @ValueSource(strings = {"gauss_shift", "gauss_stationary", "ties_shift", "variance_small_window", "t3_big_stat"})
     void update_oracleStreams_matchThePythonOracle(String name) throws IOException {
         // GIVEN the oracle's stream, parameters, drift indices and the p-value of every test it ran
-        JsonNode doc = Json.mapper().readTree(StreamDetectorChecks.resource("/kswin/" + name + ".json"));
+        JsonNode doc = Json.mapper().readTree(DetectorContractChecks.resource("/kswin/" + name + ".json"));
         Map<String, Double> params = new LinkedHashMap<>();
         doc.get("parameters").properties().forEach(e -> params.put(e.getKey(), e.getValue().doubleValue()));
         Kswin d = (Kswin) ChangeDetectors.create("kswin", params);

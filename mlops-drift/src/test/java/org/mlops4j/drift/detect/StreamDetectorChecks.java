@@ -19,7 +19,8 @@ import org.mlops4j.internal.Json;
 
 /**
  * Checks the detectors PageHinkley, Cusum, EwmaChart, Stepd and Kswin share in their tests: running a
- * stream, snapshot-and-continue, allocation per update, hostile snapshots, golden files.
+ * stream, snapshot-and-continue, allocation per update, hostile snapshots, golden files. Streams are
+ * built with {@link DetectorContractChecks#repeat} and {@link DetectorContractChecks#concat}.
  */
 final class StreamDetectorChecks {
     private StreamDetectorChecks() {}
@@ -39,26 +40,6 @@ final class StreamDetectorChecks {
             }
         }
         return new Alarms(drifts, warnings);
-    }
-
-    static double[] repeat(double value, int times) {
-        double[] a = new double[times];
-        java.util.Arrays.fill(a, value);
-        return a;
-    }
-
-    static double[] concat(double[]... parts) {
-        int n = 0;
-        for (double[] p : parts) {
-            n += p.length;
-        }
-        double[] out = new double[n];
-        int at = 0;
-        for (double[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 
     /** Bernoulli(p) then Bernoulli(q) from index {@code change}, seeded. */
@@ -158,17 +139,6 @@ final class StreamDetectorChecks {
         return (ObjectNode) root.get("state");
     }
 
-    static String resource(String name) {
-        try (InputStream in = StreamDetectorChecks.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * The golden file {@code /detect/<name>} holds exactly the snapshot of {@code d}; restoring it gives
      * a detector whose snapshot is the same text. Set -Dmlops.regenerate=true to print the text instead.
@@ -183,7 +153,7 @@ final class StreamDetectorChecks {
                 throw new UncheckedIOException(e);
             }
         }
-        String golden = resource("/detect/" + name);
+        String golden = DetectorContractChecks.resource("/detect/" + name);
         assertThat(json).isEqualTo(golden);
         assertThat(ChangeDetectors.fromJson(golden).toJson()).isEqualTo(golden);
     }
