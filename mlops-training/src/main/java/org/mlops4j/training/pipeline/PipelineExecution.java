@@ -337,8 +337,8 @@ final class PipelineExecution {
         }
         Predictions baseline = champion.isPresent() ? championPredictions() : null;
         try {
-            // the same rows EVALUATE predicted: reuse its predictions (what evaluate(Model, ...) would compute)
-            Predictions c = candidateOnTest != null ? candidateOnTest : candidate.predict(test.drop(spec.target()));
+            // the rows EVALUATE predicted (on its cache hit, the predictions run ahead): what evaluate(Model, ...) computes
+            Predictions c = candidateOnTest != null ? candidateOnTest : candidatePredictions(test);
             gateReport = spec.gate().evaluate(c, baseline, test, spec.target());
         } catch (RuntimeException e) {
             throw new StepFailed("the gate could not be evaluated: " + message(e));
