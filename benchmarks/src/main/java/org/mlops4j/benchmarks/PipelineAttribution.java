@@ -1,40 +1,22 @@
 package org.mlops4j.benchmarks;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mlops4j.data.Table;
-import org.mlops4j.model.Model;
-import org.mlops4j.model.Predictions;
-import org.mlops4j.registry.Change;
-import org.mlops4j.registry.Expected;
 import org.mlops4j.registry.ModelRegistry;
-import org.mlops4j.registry.ModelVersion;
-import org.mlops4j.registry.VersionDraft;
-import org.mlops4j.registry.VersionRef;
-import org.mlops4j.report.Status;
 import org.mlops4j.training.pipeline.Pipeline;
 import org.mlops4j.training.pipeline.PipelineListener;
 import org.mlops4j.training.pipeline.PipelineRun;
 import org.mlops4j.training.pipeline.PipelineStep;
 import org.mlops4j.training.pipeline.StepCache;
 import org.mlops4j.training.pipeline.StepResult;
-import org.mlops4j.training.selection.Split;
-import org.mlops4j.training.selection.Splits;
-import org.mlops4j.validation.ValidationReport;
-import org.mlops4j.validation.gate.GateReport;
-import org.mlops4j.validation.metrics.Evaluation;
-import org.mlops4j.validation.metrics.Metric;
-import org.mlops4j.validation.metrics.MetricInput;
 
 /**
  * Where a pipeline run's time goes, step by step, beside the same work written by hand: the
@@ -133,50 +115,17 @@ public final class PipelineAttribution {
         try (ModelRegistry r = ModelRegistry.filesystem(dir.resolve("registry"))) {
             Table data = b.data.slice(0, b.data.rowCount());
             long t0 = System.nanoTime();
-            long t = t0;
-            ValidationReport report = b.spec.schema().validate(data);
-            if (report.status() == Status.FAIL) {
-                throw new IllegalStateException(report.failureMessage());
-            }
-            t = lap(laps, "validate", t);
-            Split s = Splits.stratified(data, PipelineBenchmark.TARGET, 0.25, b.context.derive("split").seed());
-            t = lap(laps, "split", t);
-            Model m = b.spec.trainer().fit(s.train(), PipelineBenchmark.TARGET, b.context);
-            t = lap(laps, "fit", t);
-            Table testX = s.test().drop(PipelineBenchmark.TARGET);
-            Predictions c = m.predict(testX);
-            Evaluation ev = Evaluation.of(MetricInput.classification(s.test().column(PipelineBenchmark.TARGET), c),
-                    List.of(Metric.ACCURACY, Metric.MACRO_F1));
-            t = lap(laps, "predict and score the test rows", t);
-            Model base = r.load(VersionRef.of("weather", 1), b.serializer);
-            Predictions bp = base.predict(testX);
-            t = lap(laps, "load and predict the champion", t);
-            GateReport g = b.spec.gate().evaluate(c, bp, s.test(), PipelineBenchmark.TARGET);
-            if (g.status() == Status.FAIL) {
-                throw new IllegalStateException(g.failureMessage());
-            }
-            t = lap(laps, "gate", t);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (ObjectOutputStream o = new ObjectOutputStream(out)) {
-                o.writeObject(m);
-            }
-            t = lap(laps, "serialize", t);
-            ModelVersion v = r.register("weather", out.toByteArray(), VersionDraft.builder().serializerId("java")
-                    .metric("accuracy", ev.get(Metric.ACCURACY).value()).build(), Change.by("bench").because("by hand"));
-            t = lap(laps, "register", t);
-            r.setAlias("weather", "champion", v.version(), Expected.version(1), Change.by("bench").because("passed"));
-            t = lap(laps, "move the alias", t);
-            laps.put("total", (t - t0) / 1e6);
+            long[] last = {t0};
+            b.byHand(r, data, part -> {
+                long now = System.nanoTime();
+                laps.put(part, (now - last[0]) / 1e6);
+                last[0] = now;
+            });
+            laps.put("total", (last[0] - t0) / 1e6);
             return laps;
         } finally {
             PipelineBenchmark.delete(dir);
         }
-    }
-
-    private static long lap(Map<String, Double> laps, String what, long since) {
-        long now = System.nanoTime();
-        laps.put(what, (now - since) / 1e6);
-        return now;
     }
 
     private static void add(Map<String, double[]> sums, Map<String, Double> laps, boolean keep) {

@@ -10,6 +10,7 @@ import org.mlops4j.model.Model;
 import org.mlops4j.model.Prediction;
 import org.mlops4j.model.Predictions;
 import org.mlops4j.model.Task;
+import org.mlops4j.registry.JavaSerializer;
 
 /**
  * A model fitted by one of this module's trainers: the learned column mapping plus the learner.
@@ -33,6 +34,22 @@ public final class TrainedModel implements Model, Serializable {
     public static final String DESERIALIZATION_FILTER = "org.mlops4j.training.**;org.mlops4j.model.Task;smile.**;"
             + "java.lang.Enum;java.lang.Number;java.lang.Integer;java.lang.Byte;java.lang.String;"
             + "java.util.HashMap;java.util.Map$Entry;maxdepth=1000;!*";
+
+    private static final JavaSerializer<TrainedModel> SERIALIZER = JavaSerializer.builder(TrainedModel.class)
+            .allowPackage("org.mlops4j.training")
+            .allowPackage("smile")
+            .allow(Task.class, Map.Entry.class)   // Smile's logistic regression keeps a Map.Entry[]
+            .maxDepth(1000)
+            .build();
+
+    /**
+     * The registry serializer for trained models: Java serialization (id {@code "java"}) that reads
+     * back only what a {@code TrainedModel} holds (the classes of {@link #DESERIALIZATION_FILTER});
+     * anything else in an artifact is refused before it is instantiated. Immutable and thread-safe.
+     */
+    public static JavaSerializer<TrainedModel> serializer() {
+        return SERIALIZER;
+    }
 
     private final String trainer;
     private final Task task;

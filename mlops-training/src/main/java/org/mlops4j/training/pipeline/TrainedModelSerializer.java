@@ -5,27 +5,20 @@ import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.util.Map;
 import org.mlops4j.model.Model;
-import org.mlops4j.model.Task;
 import org.mlops4j.registry.JavaSerializer;
 import org.mlops4j.registry.ModelSerializer;
 import org.mlops4j.training.TrainedModel;
 
 /**
  * The pipeline's default serializer: Java serialization (id {@code "java"}, readable by a
- * {@link JavaSerializer}), reading back only {@link TrainedModel}s through the allow-list of
- * {@link TrainedModel#DESERIALIZATION_FILTER}. Writes any {@link Serializable} model. Thread-safe.
+ * {@link JavaSerializer}), reading back only {@link TrainedModel}s through
+ * {@link TrainedModel#serializer()}. Writes any {@link Serializable} model. Thread-safe.
  */
 final class TrainedModelSerializer implements ModelSerializer<Model> {
     static final TrainedModelSerializer INSTANCE = new TrainedModelSerializer();
 
-    private final JavaSerializer<TrainedModel> reader = JavaSerializer.builder(TrainedModel.class)
-            .allowPackage("org.mlops4j.training")
-            .allowPackage("smile")
-            .allow(Task.class, Map.Entry.class)
-            .maxDepth(1000)
-            .build();
+    private final JavaSerializer<TrainedModel> reader = TrainedModel.serializer();
 
     private TrainedModelSerializer() {}
 

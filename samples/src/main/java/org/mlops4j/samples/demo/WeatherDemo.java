@@ -14,9 +14,9 @@ import java.time.format.TextStyle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,6 +42,7 @@ import org.mlops4j.registry.ModelRegistry;
 import org.mlops4j.registry.VersionRef;
 import org.mlops4j.registry.store.FileSystemRegistryStore;
 import org.mlops4j.training.RandomForestClassifierTrainer;
+import org.mlops4j.training.TrainedModel;
 import org.mlops4j.training.continuous.ContinuousTraining;
 import org.mlops4j.training.continuous.DriftTrigger;
 import org.mlops4j.training.continuous.Evidence;
@@ -203,7 +204,7 @@ public final class WeatherDemo {
             throw new IllegalStateException("the initial model was not promoted: " + initial.failureReason());
         }
         Model frozen = registry.load(VersionRef.of(MODEL, initial.registeredVersion().getAsInt()),
-                TrainedModelSerializer.INSTANCE);
+                TrainedModel.serializer());
 
         // 2. The live side: a live model following champion, a monitor, and the controller's triggers.
         DriftTrigger drift = DriftTrigger.builder("monitor-drift").features(FEATURES.toArray(new String[0]))
@@ -231,7 +232,7 @@ public final class WeatherDemo {
                 .executor(trainings::add)      // run after the day's checks, as a service's training pool would
                 .clock(clock)
                 .build();
-        LiveModel<Model> live = LiveModel.builder(registry, MODEL, ALIAS, TrainedModelSerializer.INSTANCE)
+        LiveModel<TrainedModel> live = LiveModel.builder(registry, MODEL, ALIAS, TrainedModel.serializer())
                 .clock(clock)
                 .pollInterval(Duration.ofDays(1))   // never by wall time: the replay polls with checkNow()
                 .listener(this::onLiveEvent)
@@ -342,8 +343,7 @@ public final class WeatherDemo {
                 .schema(schema())
                 .gate(gate())
                 .build();
-        Pipeline pipeline = Pipeline.builder(spec).registry(registry).runs(runs).cache(cache).clock(clock)
-                .serializer(TrainedModelSerializer.INSTANCE).build();
+        Pipeline pipeline = Pipeline.builder(spec).registry(registry).runs(runs).cache(cache).clock(clock).build();
         PipelineRun run = pipeline.run(data.slice(from, to), reason);
         LocalDate day = days[to - 1].plusDays(1);
         String window = String.format(Locale.ROOT, "%s..%s (%d days; the gate's holdout: the last %d, from %s)",

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.mlops4j.data.ReadOptions;
 import org.mlops4j.data.Table;
-import org.mlops4j.model.Task;
 import org.mlops4j.model.TrainingContext;
 import org.mlops4j.registry.JavaSerializer;
 import org.mlops4j.training.RandomForestClassifierTrainer;
@@ -74,16 +73,10 @@ public final class WeatherModels {
     }
 
     /**
-     * Java serialization limited to what a {@link TrainedModel} holds (the same classes as
-     * {@link TrainedModel#DESERIALIZATION_FILTER}): mlops4j's training classes, Smile's, the task
-     * enum and {@code Map.Entry}; anything else in an artifact is refused before it is instantiated.
+     * Java serialization limited to what a {@link TrainedModel} holds ({@link TrainedModel#serializer()});
+     * anything else in an artifact is refused before it is instantiated.
      */
     public static JavaSerializer<TrainedModel> serializer() {
-        return JavaSerializer.builder(TrainedModel.class)
-                .allowPackage("org.mlops4j.training")
-                .allowPackage("smile")
-                .allow(Task.class, java.util.Map.Entry.class)   // Smile keeps a Map.Entry[]
-                .maxDepth(1000)
-                .build();
+        return TrainedModel.serializer();
     }
 }
