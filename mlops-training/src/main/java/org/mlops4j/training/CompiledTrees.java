@@ -27,11 +27,11 @@ import smile.regression.RegressionTree;
  * node.
  *
  * <p>Layout: all trees' nodes in one set of arrays, each tree in pre-order, so a node's true child
- * is the next node and only the false child needs an index ({@link #falseChild}). An internal node
- * has {@code feature >= 0}; a leaf has {@code feature = -1 - slot}, its output in
- * {@link #leafValues} at {@code slot * width}. The walk reads a derived array, {@link #links},
- * holding each node's feature (flagged when nominal) beside its false child. Ordinal splits go left when {@code x <= split} (NaN
- * goes right, as in Smile); nominal splits when {@code (int) x == (int) split}.
+ * is the next node and only the false child needs an index. {@link #links} holds, per node, the
+ * feature and the false child side by side (the walk reads one array): an internal node has a
+ * feature {@code >= 0} ({@link #NOMINAL} added for a nominal split); a leaf has {@code -1 - slot},
+ * its output in {@link #leafValues} at {@code slot * width}. Ordinal splits go left when
+ * {@code x <= split} (NaN goes right, as in Smile); nominal splits when {@code (int) x == (int) split}.
  *
  * <p>The aggregations are Smile 3.1's: a decision tree returns its leaf's posteriori
  * {@code (count + 1) / (n + k)}; a classification forest sums {@code weight * posteriori} over its
@@ -69,17 +69,14 @@ final class CompiledTrees implements Predictor {
     /** The encoded vector's length (the largest feature index read, plus one, at least). */
     private final int features;
     private final int[] roots;
-    private final int[] feature;
+    /** Per node: {@code [2i]} the feature (plus {@link #NOMINAL} when nominal) or the leaf code, {@code [2i + 1]} the false child. */
+    private final int[] links;
     private final double[] split;
-    private final boolean[] nominal;
-    private final int[] falseChild;
     private final double[] leafValues;
     /** Per tree: the forest weight (FOREST_CLASSIFIER), else empty. */
     private final double[] weights;
     private final double intercept;
     private final double shrinkage;
-    /** Per node, derived: {@code [2i]} the feature ({@link #NOMINAL} added for nominal splits) or the leaf code, {@code [2i + 1]} the false child. */
-    private transient int[] links;
 
     private static final int NOMINAL = 1 << 30;
 
@@ -95,10 +92,8 @@ final class CompiledTrees implements Predictor {
         this.width = kind == Kind.TREE_CLASSIFIER || kind == Kind.FOREST_CLASSIFIER ? classes : 1;
         this.features = features;
         this.roots = roots;
-        this.feature = feature;
+        this.links = links(feature, nominal, falseChild);
         this.split = split;
-        this.nominal = nominal;
-        this.falseChild = falseChild;
         this.leafValues = leafValues;
         this.weights = weights;
         this.intercept = intercept;
@@ -107,12 +102,18 @@ final class CompiledTrees implements Predictor {
         if (problem != null) {
             throw new IllegalStateException("not a valid compiled tree model: " + problem);
         }
-        this.links = links();
     }
 
-    private int[] links() {
+    private static int[] links(int[] feature, boolean[] nominal, int[] falseChild) {
+        if (nominal.length != feature.length || falseChild.length != feature.length) {
+            throw new IllegalStateException("not a valid compiled tree model: the node arrays differ in length");
+        }
         int[] out = new int[2 * feature.length];
         for (int i = 0; i < feature.length; i++) {
+            if (feature[i] >= NOMINAL) {
+                throw new IllegalStateException("not a valid compiled tree model: node " + i + " reads feature "
+                        + feature[i]);
+            }
             out[2 * i] = feature[i] >= 0 && nominal[i] ? feature[i] + NOMINAL : feature[i];
             out[2 * i + 1] = falseChild[i];
         }
@@ -577,12 +578,22 @@ final class CompiledTrees implements Predictor {
     }
 
     int nodes() {
-        return feature.length;
+        return split.length;
     }
 
-    /** Per node: the feature of an internal node's split, or -1 - slot for a leaf (a copy). */
+    /** Per node: the feature of an internal node's split, or -1 - slot for a leaf. */
     int[] nodeFeatures() {
-        return feature.clone();
+        int[] out = new int[split.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = feature(i);
+        }
+        return out;
+    }
+
+    /** Node {@code i}'s feature without the nominal flag, or its leaf code. */
+    private int feature(int i) {
+        int f = links[2 * i];
+        return f >= NOMINAL ? f - NOMINAL : f;
     }
 
     /** Per node: the split value of an internal node (a copy). */
@@ -598,17 +609,15 @@ final class CompiledTrees implements Predictor {
         if (problem != null) {
             throw new InvalidObjectException("a compiled tree model is damaged: " + problem);
         }
-        links = links();
     }
 
     /** Why this instance cannot be used, or null: every index in range, children after parents. */
     private String problem() {
-        if (kind == null || roots == null || feature == null || split == null || nominal == null || falseChild == null
-                || leafValues == null || weights == null) {
+        if (kind == null || roots == null || links == null || split == null || leafValues == null || weights == null) {
             return "a field is missing";
         }
-        int n = feature.length;
-        if (split.length != n || nominal.length != n || falseChild.length != n) {
+        int n = split.length;
+        if (links.length != 2 * n) {
             return "the node arrays differ in length";
         }
         boolean classifier = kind == Kind.TREE_CLASSIFIER || kind == Kind.FOREST_CLASSIFIER;
@@ -638,12 +647,13 @@ final class CompiledTrees implements Predictor {
                 return "tree " + t + " spans nodes [" + start + ", " + end + ")";
             }
             for (int i = start; i < end; i++) {
-                int f = feature[i];
+                int f = feature(i);
                 if (f >= 0) {
                     if (f >= features) {
                         return "node " + i + " reads feature " + f + " of " + features;
                     }
-                    if (i + 1 >= end || falseChild[i] <= i + 1 || falseChild[i] >= end) {
+                    int falseChild = links[2 * i + 1];
+                    if (i + 1 >= end || falseChild <= i + 1 || falseChild >= end) {
                         return "node " + i + " has children outside its tree";
                     }
                 } else if (-1 - f >= leaves) {
