@@ -388,25 +388,6 @@ final class GateEvaluator {
             };
         }
         MetricInput in = candidateSide ? cand : base;
-        if (metric.equals(Metric.ACCURACY) && in.task() == Task.CLASSIFICATION) {
-            // the bootstrap's commonest metric: a count of correct rows, the same value as metric.value
-            boolean[] correct = in.correct();
-            byte[] hit = new byte[correct.length];
-            for (int i = 0; i < hit.length; i++) {
-                hit[i] = (byte) (correct[i] ? 1 : 0);
-            }
-            return r -> {
-                int[] m = mapRows(r, rows, map);
-                if (m.length == 0) {
-                    return metric.value(in, m);
-                }
-                long c = 0;
-                for (int row : m) {
-                    c += hit[row];
-                }
-                return (double) c / m.length;
-            };
-        }
         return r -> metric.value(in, mapRows(r, rows, map));
     }
 

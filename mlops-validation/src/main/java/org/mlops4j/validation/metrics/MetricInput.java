@@ -38,6 +38,8 @@ public final class MetricInput {
     private final double[] probabilities;
     private final double[] actual;
     private final double[] values;
+    /** Per row, 1 when the predicted label is the true one (classification), else null: accuracy on resamples. */
+    private final byte[] hits;
 
     private MetricInput(Task task, List<String> classes, int modelClassCount, int[] truth, int[] predicted,
             double[] probabilities, double[] actual, double[] values) {
@@ -46,6 +48,14 @@ public final class MetricInput {
         this.modelClassCount = modelClassCount;
         this.truth = truth;
         this.predicted = predicted;
+        if (predicted == null) {
+            this.hits = null;
+        } else {
+            this.hits = new byte[truth.length];
+            for (int r = 0; r < truth.length; r++) {
+                hits[r] = (byte) (truth[r] == predicted[r] ? 1 : 0);
+            }
+        }
         this.probabilities = probabilities;
         this.actual = actual;
         this.values = values;
@@ -202,7 +212,7 @@ public final class MetricInput {
         Checks.checkState(task == Task.CLASSIFICATION, "a regression input has no predicted labels");
         boolean[] out = new boolean[truth.length];
         for (int r = 0; r < out.length; r++) {
-            out[r] = truth[r] == predicted[r];
+            out[r] = hits[r] == 1;
         }
         return out;
     }
@@ -257,6 +267,11 @@ public final class MetricInput {
 
     int predicted(int row) {
         return predicted[row];
+    }
+
+    /** 1 when row {@code row}'s predicted label is its true label, else 0 (classification only). */
+    int hit(int row) {
+        return hits[row];
     }
 
     double[] probabilities() {

@@ -38,8 +38,7 @@ final class Summary {
             for (int i = 0; i < rows.length; i++) {
                 int r = rows[i];
                 if (r < 0 || r >= size) {
-                    throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                            "rows[%d] = %d is not a row index of an input of %d rows", i, r, size));
+                    throw notARow(i, r, size);
                 }
             }
         }
@@ -57,14 +56,16 @@ final class Summary {
         for (int i = 0; i < rows.length; i++) {
             int r = rows[i];
             if (r < 0 || r >= size) {
-                throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
-                        "rows[%d] = %d is not a row index of an input of %d rows", i, r, size));
+                throw notARow(i, r, size);
             }
-            if (input.truth(r) == input.predicted(r)) {
-                correct++;
-            }
+            correct += input.hit(r);
         }
         return (double) correct / rows.length;
+    }
+
+    private static IndexOutOfBoundsException notARow(int i, int r, int size) {
+        return new IndexOutOfBoundsException(String.format(Locale.ROOT,
+                "rows[%d] = %d is not a row index of an input of %d rows", i, r, size));
     }
 
     int row(int i) {
